@@ -1,0 +1,1 @@
+"""The commands of the `kg` CLI, one module each."""
