@@ -57,8 +57,9 @@ def render_rdfxml(graph: Graph) -> str:
     )
     body = ox.serialize(
         oxigraph_triples(named_subjects_first), format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES
-    ).decode("utf-8")
-    header, _, rest = body.partition("\n")
+    )
+    assert body is not None  # serialize returns bytes when given no output
+    header, _, rest = body.decode("utf-8").partition("\n")
     return f"{header}\n<!-- {GENERATED_NOTE} -->\n{rest}"
 
 
