@@ -28,8 +28,12 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-run: install
+run: install sample
 	$(VENV)/bin/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+# The bundled sample statements; re-running replaces their graphs, so this is idempotent.
+sample: install
+	$(VENV)/bin/kg ingest --quiet --store $(STORE) sample/
 
 ontology: install
 	$(PYTHON) -m kg.owl

@@ -42,6 +42,10 @@ class Store(Protocol):
         """Replace the named graph `graph` by `triples` in one transaction; return the triple count."""
         ...
 
+    def replace_graphs(self, graphs: Iterable[tuple[str, Iterable[Triple]]]) -> list[int]:
+        """Replace several named graphs, each whole or not at all; return each one's triple count."""
+        ...
+
     def delete_graph(self, graph: str) -> bool:
         """Remove a named graph; return whether it existed."""
         ...

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +76,10 @@ def test_official_model_is_preferred_when_installed(monkeypatch: pytest.MonkeyPa
     dist_info.mkdir()
     (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: en_core_web_sm\nVersion: 3.8.0\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert model_name() == "en_core_web_sm"
-    nlp = load_pipeline(exclude=("ner",))
-    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    try:
+        assert model_name() == "en_core_web_sm"
+        nlp = load_pipeline(exclude=("ner",))
+        assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    finally:  # leave no fake official model importable for later tests
+        sys.modules.pop("en_core_web_sm", None)
+        importlib.invalidate_caches()
