@@ -142,7 +142,9 @@ def test_processes_give_the_same_graphs(extractor: Extractor, tmp_path: Path) ->
 
 def test_we_is_the_document_source(graph_of: Callable[..., DocumentGraph]) -> None:
     text = "We will provide 300 tents and 40 generators to the flood victims, the ministry said."
-    with_source = _graph(graph_of(text, doc_id="st-1", source="Ministry of Foreign Affairs of Canada").triples)
+    with_source = _graph(
+        graph_of(text, doc_id="st-1", source="Ministry of Foreign Affairs of Canada").triples
+    )
     actors = {str(with_source.value(a, RDFS.label)) for a in with_source.objects(None, CKG.hasActor)}
     assert actors == {"Canada"}
     assert graph_of(text, doc_id="st-2").commitments == 0
