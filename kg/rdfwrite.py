@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -13,6 +12,7 @@ from kg.docgraph import DocumentGraph
 from kg.documents import InputFailure
 from kg.formats import format_for_path, rdf_format
 from kg.namespaces import PREFIXES
+from kg.outputs import open_output
 from kg.oxterms import to_oxigraph
 
 STREAMING = (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES)
@@ -46,18 +46,8 @@ def write_graphs(
             for s, p, o in item.triples:
                 yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph)  # type: ignore[arg-type]
 
-    if output is None:
-        _serialize(quads(), sys.stdout.buffer, fmt)
-        sys.stdout.buffer.flush()
-    else:
-        path = Path(output)
-        partial = path.with_name(f".{path.name}.partial")
-        try:
-            with partial.open("wb") as stream:
-                _serialize(quads(), stream, fmt)
-            partial.replace(path)
-        finally:
-            partial.unlink(missing_ok=True)
+    with open_output(output) as stream:
+        _serialize(quads(), stream, fmt)
     return count, failures
 
 

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 import click
 
 from kg.commands.options import store_option
-from kg.commands.output import quiet_broken_pipe
-from kg.errors import InputError, UsageError
+from kg.errors import UsageError
 from kg.formats import format_for_path, rdf_format
+from kg.outputs import open_output, quiet_broken_pipe
 from kg.store import open_store
 from kg.store.base import Store
 from kg.store.csvexport import export_commitments
@@ -40,7 +35,7 @@ def export(
     kind = export_kind(output, export_format, graph, protege)
     opened = open_store(store, create=False)
     try:
-        with quiet_broken_pipe(), destination(output) as out:
+        with quiet_broken_pipe(), open_output(output) as out:
             write_export(opened, out, kind, graph)
     finally:
         opened.close()
@@ -75,32 +70,3 @@ def write_export(store: Store, out: IO[bytes], kind: str, graph: str | None) -> 
         export_commitments(store, out)
     else:
         store.export(out, rdf_format=kind, graph=graph)
-
-
-@contextlib.contextmanager
-def destination(output: str | None) -> Iterator[IO[bytes]]:
-    """Standard output, or a temporary file renamed to `output` only once it is complete."""
-    if output is None:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    target = Path(output)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as err:
-        raise InputError(f"cannot write {output!r}: {err.strerror}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            yield out
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process's file-creation mask (mkstemp creates files readable by their owner only)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

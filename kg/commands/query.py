@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from kg.commands.options import store_option
-from kg.commands.output import quiet_broken_pipe
 from kg.errors import InputError
+from kg.outputs import quiet_broken_pipe
 from kg.store import open_store
 from kg.store.base import Store
 
