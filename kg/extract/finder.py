@@ -13,7 +13,8 @@ from kg.extract.clauses import chain, status
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.records import ActorRef, CommitmentRec, ConditionRec
 from kg.extract.resolve import FIRST_PERSON, Resolver
-from kg.extract.rules import CONTEXT, SentenceRules
+from kg.extract.rules import SentenceRules
+from kg.extract.subjects import CONTEXT
 
 COMMITMENTS = "ckg_commitments"
 SOURCES = "ckg_sources"

@@ -1,44 +1,20 @@
-"""The rules that read commitments from one parsed sentence."""
+"""The rules that read commitments from one parsed sentence: one construction per trigger kind."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.assets import core, expand, is_assetlike, label, value_head
-from kg.extract.clauses import CLIMB, chain, negated, status
-from kg.extract.conditions import MARKS as CONDITION_MARKS
+from kg.extract.assets import expand, is_assetlike
+from kg.extract.clauses import chain, negated, status
 from kg.extract.conditions import clause_conditions
+from kg.extract.gates import blocked, missing_particle, purpose_clause
 from kg.extract.lexicon import Lexicon
+from kg.extract.objects import force_in, given_objects, included_assets, recipient_of, summary_asset
 from kg.extract.records import ActorRef, CommitmentRec, ConditionRec
-from kg.extract.resolve import PRONOUNS, Resolver
+from kg.extract.resolve import Resolver
+from kg.extract.subjects import context_placeholder, owner_of_assets, reporter_of, subject
 
-CONTEXT = "@context"
-RELATIVISERS = {"which", "that", "who", "whom"}
 SELF_ASSETS = {"deployment", "donation", "contribution", "delivery", "deliveries", "transfer"}
-PARTICLES = {"hand": "over", "step": "up", "speed": "up", "rule": "out", "cut": "off"}
-INTENT_NOUNS = {
-    "plan",
-    "intention",
-    "readiness",
-    "willingness",
-    "agreement",
-    "deal",
-    "bid",
-    "move",
-    "effort",
-    "promise",
-    "pledge",
-    "commitment",
-    "offer",
-    "decision",
-    "proposal",
-    "right",
-    "goal",
-    "aim",
-}
-OBLIGATION = {"should", "must", "ought"}
-
-Found = tuple[list[ActorRef], str | None, Token | None]
 
 
 class SentenceRules:
@@ -59,7 +35,7 @@ class SentenceRules:
         for token in self.sent:
             lemma = token.lemma_.lower()
             if token.pos_ == "VERB":
-                if self._missing_particle(token) and lemma not in lex.give_strong:
+                if missing_particle(token) and lemma not in lex.give_strong:
                     continue
                 if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.children):
                     out.extend(self.happens(token))
@@ -93,28 +69,28 @@ class SentenceRules:
             return []
         if lemma == "make" and not any(c.lower_ == "available" for c in verb.children):
             return []
-        if lemma in lex.give_weak and self._purpose(verb):
+        if lemma in lex.give_weak and purpose_clause(verb, lex):
             return []
         tokens = chain(verb)
-        if self._blocked(tokens):
+        if blocked(tokens, lex):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
         )
-        objects, recipient = self._objects(verb, passive)
+        objects, recipient = given_objects(verb, passive, self.resolver, lex)
         strict = lemma in lex.give_weak and lemma != "make"
         objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and objects]
         objects = [o for o in objects if not any(c.lower_ in ("how", "what") for c in o.subtree if c.i < o.i)]
         assets = [a for head in objects for a in expand(self.doc, head, lex, strict)]
         if assets:
-            assets.extend(self._including(verb, {a[2].i for a in assets}))
+            assets.extend(included_assets(verb, {a[2].i for a in assets}, self.doc, lex))
         if not assets:
             return []
         if lemma in ("include", "provide", "contain", "comprise", "cover"):
-            assets = self._summary(verb) + assets
-        actors, speaker, gate = self.subject(verb, tokens, passive)
+            assets = summary_asset(verb, self.doc, lex) + assets
+        actors, speaker, gate = subject(self.sent, verb, passive, self.resolver, lex)
         if not actors:
-            actors = self._owner_of_assets(assets)
+            actors = owner_of_assets(assets, self.resolver, lex)
         if not actors:
             return []
         if gate is not None:
@@ -127,11 +103,11 @@ class SentenceRules:
             nouns = [t for t in tokens[1:] if t.pos_ == "NOUN" and t.lower_ in lex.noun_triggers]
             if nouns and st not in ("refused", "possible"):
                 st = lex.noun_triggers[nouns[0].lower_]
-        recipient = recipient or self._recipient(verb, [a[2] for a in assets])
+        recipient = recipient or recipient_of(verb, [a[2] for a in assets], self.resolver)
         out = self._records(actors, speaker, assets, recipient, is_neg, st, tokens, verb)
         out.extend(self._exchange(verb, actors, st, tokens))
         if gate is not None and gate.dep_ == "dobj" and gate.head.lemma_.lower() in lex.refusal_verbs:
-            refusers, who, _ = self.subject(gate.head, chain(gate.head), False)
+            refusers, who, _ = subject(self.sent, gate.head, False, self.resolver, lex)
             out.extend(self._records(refusers, who, assets, recipient, True, "refused", tokens, gate.head))
         return out
 
@@ -154,15 +130,15 @@ class SentenceRules:
                     elif obj.dep_ == "pcomp":
                         heads.extend(c for c in obj.children if c.dep_ == "dobj")
         tokens = chain(verb)
-        if not heads or self._blocked(tokens):
+        if not heads or blocked(tokens, self.lex):
             return []
         assets = [a for head in heads for a in expand(self.doc, head, self.lex, False)]
-        actors, speaker, _ = self.subject(verb, tokens, False)
+        actors, speaker, _ = subject(self.sent, verb, False, self.resolver, self.lex)
         if not assets or not actors:
             return []
         is_neg = negated(verb, tokens, self.lex)
         st = status(verb, tokens, self.lex, is_neg)
-        recipient = self._recipient(verb, [a[2] for a in assets])
+        recipient = recipient_of(verb, [a[2] for a in assets], self.resolver)
         return self._records(actors, speaker, assets, recipient, is_neg, st, tokens, verb)
 
     def receive(self, verb: Token) -> list[CommitmentRec]:
@@ -199,14 +175,14 @@ class SentenceRules:
             return []
         tokens = chain(adjective)
         assets = [a for head in heads for a in expand(self.doc, head, self.lex, True)]
-        actors, speaker, _ = self.subject(adjective, tokens, False)
+        actors, speaker, _ = subject(self.sent, adjective, False, self.resolver, self.lex)
         if adjective.dep_ in ("oprd", "ccomp", "xcomp") and not actors:
-            actors, speaker, _ = self.subject(adjective.head, chain(adjective.head), False)
+            actors, speaker, _ = subject(self.sent, adjective.head, False, self.resolver, self.lex)
         if not assets or not actors:
             return []
         is_neg = negated(adjective, tokens, self.lex)
         st = "refused" if is_neg else "offered"
-        recipient = self._recipient(adjective, heads)
+        recipient = recipient_of(adjective, heads, self.resolver)
         return self._records(actors, speaker, assets, recipient, is_neg, st, tokens, adjective)
 
     def happens(self, verb: Token) -> list[CommitmentRec]:
@@ -225,7 +201,7 @@ class SentenceRules:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             return []
-        head = _force_in(subjects[0], self.lex)
+        head = force_in(subjects[0], self.lex)
         if head is None:
             head = subjects[0] if is_assetlike(subjects[0], self.lex) else None
         if head is None:
@@ -241,12 +217,12 @@ class SentenceRules:
         tokens = chain(verb)
         assets = expand(self.doc, head, self.lex, False)
         st = status(verb, tokens, self.lex, False)
-        recipient = self._recipient(verb, [head])
+        recipient = recipient_of(verb, [head], self.resolver)
         return self._records([actor], None, assets, recipient, False, st, tokens, verb)
 
     def refusal(self, verb: Token) -> list[CommitmentRec]:
         lex = self.lex
-        if self._missing_particle(verb):
+        if missing_particle(verb):
             return []
         heads: list[Token] = []
         for child in verb.children:
@@ -269,12 +245,11 @@ class SentenceRules:
                 heads.append(target)
         if not heads:
             return []
-        tokens = chain(verb)
         assets = [a for head in heads for a in expand(self.doc, head, lex, True)]
-        actors, speaker, _ = self.subject(verb, tokens, False)
+        actors, speaker, _ = subject(self.sent, verb, False, self.resolver, lex)
         if not assets or not actors:
             return []
-        recipient = self._recipient(verb, [a[2] for a in assets])
+        recipient = recipient_of(verb, [a[2] for a in assets], self.resolver)
         return self._records(actors, speaker, assets, recipient, True, "refused", [self.sent.root], verb)
 
     def noun(self, noun: Token) -> list[CommitmentRec]:
@@ -308,197 +283,6 @@ class SentenceRules:
         st = "refused" if is_neg else st
         return self._records([owner], None, assets, None, is_neg, st, [noun], noun)
 
-    # -- parts ------------------------------------------------------------------------------
-    def subject(self, verb: Token, tokens: list[Token], passive: bool) -> Found:
-        """Who commits: the subject up the chain, a noun's owner, the agent of a passive, a headline."""
-        resolver = self.resolver
-        token = verb
-        while True:
-            if token.i == verb.i and passive:
-                for child in verb.children:
-                    if child.dep_ == "agent":
-                        for obj in child.children:
-                            actors, who = resolver.phrase(obj)
-                            if actors:
-                                return actors, who, None
-                        return [], None, None
-                return self._context_actor(), None, None
-            subjects = [
-                c
-                for c in token.children
-                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.i != verb.i)
-            ]
-            if subjects:
-                subj = subjects[0]
-                if subj.lower_ in RELATIVISERS and token.dep_ == "relcl":
-                    actors, who = resolver.phrase(token.head)
-                    if actors:
-                        return actors, who, None
-                    token = token.head
-                    if token.dep_ in CLIMB and token.head.i != token.i:
-                        token = token.head
-                        continue
-                    break
-                actors, who = resolver.phrase(subj)
-                if actors:
-                    return actors, who, None
-                if subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in PRONOUNS:
-                    owned = is_assetlike(subj, self.lex) or subj.lower_ in self.lex.noun_triggers
-                    owner = resolver.owner(subj) if owned else None
-                    if owner is None and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-                        token = token.head
-                        continue
-                    if owner is None and is_assetlike(subj, self.lex):
-                        return self._context_actor(), None, None
-                    if owner is None and subj.lemma_.lower() in self.lex.government_nouns:
-                        return [context_placeholder(subj)], None, None
-                    return ([owner] if owner else []), None, None
-                return [], None, None
-            noun_obj = self._misattached(token) if token.i == verb.i else None
-            if (token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN")) or noun_obj is not None:
-                noun = noun_obj if noun_obj is not None else token.head
-                if noun.lower_ in self.lex.noun_triggers:
-                    owner = resolver.owner(noun)
-                    if owner is not None:
-                        return [owner], None, noun
-                if noun.lower_ not in self.lex.request_nouns:
-                    owner = resolver.owner(noun)
-                    if owner is not None:
-                        return [owner], None, None
-                token = noun
-                if token.dep_ in CLIMB and token.head.i != token.i:
-                    token = token.head
-                    continue
-                break
-            if token.dep_ in CLIMB and token.head.i != token.i:
-                token = token.head
-                continue
-            break
-        for candidate in self.sent:
-            if candidate.i >= verb.i:
-                break
-            actor = resolver.at(candidate)
-            if actor is None or candidate.dep_ not in ("npadvmod", "nsubj", "ROOT", "dep", "compound"):
-                continue
-            if candidate.head.i >= verb.i or "ROOT" in (candidate.dep_, candidate.head.dep_):
-                return [actor], None, None
-        return [], None, None
-
-    def _reporter(self, top: Token) -> tuple[ActorRef, str] | None:
-        """The person whose words report the clause ("Chancellor X said that Berlin ...")."""
-        if top.dep_ != "ccomp" or top.head.lemma_.lower() not in self.lex.speech_verbs:
-            return None
-        for child in top.head.children:
-            if child.dep_ == "nsubj":
-                actor, who = self.resolver.one(child)
-                if actor is not None and who:
-                    return actor, who
-        return None
-
-    @staticmethod
-    def _missing_particle(verb: Token) -> bool:
-        """ "hand" without "over", "rule" without "out": not the phrasal verb the lists mean."""
-        lemma = verb.lemma_.lower()
-        return lemma in PARTICLES and not any(c.lower_ == PARTICLES[lemma] for c in verb.children)
-
-    def _context_actor(self) -> list[ActorRef]:
-        """The actor in focus; the document's main actor (decided at its end) when there is none yet."""
-        focus = self.resolver.focus
-        return [focus] if focus is not None else [context_placeholder(None)]
-
-    def _objects(self, verb: Token, passive: bool) -> tuple[list[Token], ActorRef | None]:
-        children = list(verb.children)
-        with_objs = [
-            g
-            for c in children
-            if c.dep_ == "prep" and c.lower_ == "with"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        recipient = None
-        for dative in (c for c in children if c.dep_ == "dative"):
-            target = (
-                next((g for g in dative.children if g.dep_ == "pobj"), dative)
-                if dative.pos_ == "ADP"
-                else dative
-            )
-            recipient = self.resolver.one(target)[0]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in children):
-            return [verb.head], recipient
-        if passive:
-            return [c for c in children if c.dep_ == "nsubjpass"], recipient
-        dobjs = [c for c in children if c.dep_ == "dobj"]
-        if dobjs:
-            obj = dobjs[0]
-            actor = self.resolver.at(obj)
-            if (
-                with_objs
-                and verb.lemma_.lower() in self.lex.with_verbs
-                and (actor is not None or obj.lower_ in ("each", "other") or not is_assetlike(obj, self.lex))
-            ):
-                if actor is not None:
-                    recipient = actor
-                return with_objs, recipient
-            if obj.lower_ in RELATIVISERS:
-                return self._antecedent(verb), recipient
-            if obj.lower_ in ("it", "them") and verb.lemma_.lower() in self.lex.give_strong:
-                antecedent = self._antecedent_asset(obj)
-                return ([antecedent] if antecedent is not None else []), recipient
-            if obj.lower_ in PRONOUNS:
-                return [], recipient
-            if actor is not None and obj.ent_type_ in ("GPE", "NORP", "ORG", ""):
-                return [], recipient
-            return [obj], recipient
-        if with_objs and verb.lemma_.lower() in self.lex.with_verbs:
-            return with_objs, recipient
-        to_objs = [
-            g
-            for c in children
-            if c.dep_ == "prep" and c.lower_ == "to"
-            for g in c.children
-            if g.dep_ == "pobj" and self.resolver.at(g) is None and is_assetlike(g, self.lex)
-        ]
-        if to_objs:
-            return to_objs, recipient
-        if verb.lemma_.lower() == "commit":
-            return [
-                g
-                for c in children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ], recipient
-        return self._antecedent(verb), recipient
-
-    @staticmethod
-    def _antecedent(verb: Token) -> list[Token]:
-        """The noun a relative clause gives: "the jets that Poland promised to donate" -> jets."""
-        token = verb
-        while token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
-            token = token.head
-        if token.dep_ not in ("relcl", "acl") or token.head.pos_ not in ("NOUN", "PROPN"):
-            return []
-        if any(c.dep_ == "nsubj" and c.lower_ in RELATIVISERS for c in token.children):
-            return []
-        if token.dep_ == "relcl" or any(c.dep_ == "auxpass" for c in token.children):
-            return [token.head]
-        return []
-
-    def _purpose(self, verb: Token) -> bool:
-        """ "... to support any deployment": a purpose clause of another giving, not a commitment."""
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return False
-        head = verb.head
-        if verb.dep_ == "acl" and (
-            head.lower_ in self.lex.noun_triggers
-            or head.lemma_.lower() in INTENT_NOUNS
-            or head.lower_ in self.lex.request_nouns
-        ):
-            return False
-        if verb.dep_ in ("advcl", "acl"):
-            return True
-        return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
-
     def _exchange(
         self, verb: Token, actors: list[ActorRef], st: str, tokens: list[Token]
     ) -> list[CommitmentRec]:
@@ -521,97 +305,6 @@ class SentenceRules:
                         out.extend(self._records([owner], None, assets, receiver, False, st, [good], good))
         return out
 
-    def _antecedent_asset(self, pronoun: Token) -> Token | None:
-        """The thing "it" stands for: the nearest asset named before it (this sentence or the last)."""
-        sent = pronoun.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for token in reversed(self.doc[start : pronoun.i]):
-            if (
-                token.pos_ in ("NOUN", "PROPN")
-                and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
-                and is_assetlike(token, self.lex)
-                and self.resolver.at(token) is None
-            ):
-                return token
-        return None
-
-    def _misattached(self, verb: Token) -> Token | None:
-        """ "rejected an offer by X on Tuesday to transfer ...": the infinitive belongs to the offer."""
-        if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            return None
-        for child in verb.head.children:
-            if (
-                child.dep_ == "dobj"
-                and child.i < verb.i
-                and (child.lower_ in self.lex.noun_triggers or child.lower_ in self.lex.request_nouns)
-            ):
-                return child
-        return None
-
-    def _including(self, verb: Token, seen: set[int]) -> list[tuple[str, int, Token]]:
-        """ "... for equipment to bolster the navy, including boats and drones": members of the giving."""
-        out: list[tuple[str, int, Token]] = []
-        for token in verb.subtree:
-            if token.dep_ != "prep" or token.lower_ != "including":
-                continue
-            holder = token.head
-            while holder.i != verb.i and holder.dep_ not in ("relcl", "ccomp"):
-                holder = holder.head
-            if holder.i != verb.i:
-                continue
-            for obj in token.children:
-                if obj.dep_ == "pobj" and obj.i not in seen:
-                    found = expand(self.doc, obj, self.lex, False)
-                    out.extend(a for a in found if a[2].i not in seen)
-                    seen.update(a[2].i for a in found)
-        return out
-
-    def _summary(self, verb: Token) -> list[tuple[str, int, Token]]:
-        """ "Some of the assistance from Canada includes X, Y": the summary noun is an asset too."""
-        for child in verb.children:
-            if child.dep_ == "nsubj" and is_assetlike(child, self.lex) and child.lower_ not in PRONOUNS:
-                head = value_head(child, self.lex)
-                text, start = label(self.doc, core(head))
-                return [(text, start, head)]
-        return []
-
-    def _owner_of_assets(self, assets: list[tuple[str, int, Token]]) -> list[ActorRef]:
-        """ "sending U.S. troops": troops named by their state are that state's commitment."""
-        for _, _, head in assets:
-            owner = self.resolver.owner(head)
-            if owner is not None and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-                return [owner]
-            if head.lemma_.lower() in self.lex.force_nouns:
-                for child in head.children:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod"):
-                        actor = self.resolver.at(child)
-                        if actor is not None:
-                            return [actor]
-        return []
-
-    def _recipient(self, verb: Token, heads: list[Token]) -> ActorRef | None:
-        for holder in [verb, *heads]:
-            for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "for"):
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            actor = self.resolver.one(obj)[0]
-                            if actor is not None:
-                                return actor
-        return None
-
-    def _blocked(self, tokens: list[Token]) -> bool:
-        """A demand, request or hope of someone else, or an obligation, is no commitment."""
-        lemmas = {t.lemma_.lower() for t in tokens[1:]}
-        top = tokens[-1]
-        if top.dep_ in ("ccomp", "advcl") and top.head.lemma_.lower() in self.lex.demand_verbs:
-            return True
-        if lemmas & self.lex.demand_verbs and not lemmas & self.lex.refusal_verbs:
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for t in tokens for c in t.children):
-            return True
-        return any(c.lower_ in OBLIGATION and c.dep_ == "aux" for t in tokens for c in t.children)
-
     def _records(
         self,
         actors: list[ActorRef],
@@ -633,7 +326,7 @@ class SentenceRules:
             )
         ]
         words = [trigger.text, *(c.text for c in trigger.children if c.dep_ == "prt")]
-        reporter = self._reporter(tokens[-1])
+        reporter = reporter_of(tokens[-1], self.resolver, self.lex)
         return [
             CommitmentRec(
                 sent=list(self.span),
@@ -649,30 +342,6 @@ class SentenceRules:
             )
             for actor in actors
         ]
-
-
-def context_placeholder(subject: Token | None) -> ActorRef:
-    """Stands for "the document's main actor" until the whole document has been read."""
-    surface = subject.text if subject is not None else ""
-    return ActorRef(key=CONTEXT, label="", type="State", wikidata=None, surface=surface)
-
-
-def _force_in(head: Token, lex: Lexicon) -> Token | None:
-    """The forces a subject names, directly or through "of" ("the first deployment of NATO troops")."""
-    for _ in range(3):
-        if head.lemma_.lower() in lex.force_nouns:
-            return head
-        nested = [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-        if not nested:
-            return None
-        head = nested[0]
-    return None
 
 
 def _trimmed(sent: Span) -> tuple[int, int]:
