@@ -49,8 +49,7 @@ class Publisher:
         """Checkpoint `store` as the next generation and make it the one readers open."""
         (current,) = _INT.unpack_from(self._generation)
         generation = current + 1
-        # The store's interface has no snapshot call; the engine's checkpoint is exactly one.
-        store._store.backup(str(self.directory / str(generation)))
+        store.checkpoint(self.directory / str(generation))
         _INT.pack_into(self._generation, 0, generation)
         now = time.monotonic()
         if current:

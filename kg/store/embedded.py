@@ -183,6 +183,13 @@ class EmbeddedStore:
         """The names of the named graphs."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
+    def checkpoint(self, directory: str | Path) -> None:
+        """Write a consistent copy of the store to a new `directory` (hard links where it can)."""
+        try:
+            self._store.backup(str(directory))
+        except OSError as err:
+            raise StoreError(f"cannot checkpoint the store into {str(directory)!r}: {err}") from None
+
     def close(self) -> None:
         """Flush and release the directory's lock."""
         if not self.read_only:
