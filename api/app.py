@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import time
 
-from flask import Flask, Response, g, jsonify, request
+from flask import Flask, Response, g, request
 
 from api import errors
 from api.config import ApiConfig
 from api.context import EXTENSION, State, state
 from api.metrics import Metrics
+from api.page import blueprint as page_blueprint
 from api.views import documents, graph_store, ops, query, update
 from api.watchdog import Watchdog
 from kg.store.base import Store
@@ -33,20 +33,11 @@ def create_app(
     app.extensions[EXTENSION] = State(config, store, metrics or Metrics(), watchdog)
     for module in (query, update, graph_store, documents, ops):
         app.register_blueprint(module.blueprint)
-    if importlib.util.find_spec("api.web") is not None:
-        from api.web import blueprint as web_blueprint
-
-        app.register_blueprint(web_blueprint)
-    else:
-        app.add_url_rule("/", "index", _index)
+    app.register_blueprint(page_blueprint)
     errors.register(app)
     app.before_request(_start)
     app.after_request(_finish)
     return app
-
-
-def _index() -> Response:
-    return jsonify({"sparql": "/sparql", "update": "/update", "healthz": "/healthz", "metrics": "/metrics"})
 
 
 def _start() -> None:
