@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
@@ -26,33 +25,16 @@ from selenium.webdriver.support.wait import WebDriverWait
 from bench.generate import write_nquads
 from kg.store.embedded import EmbeddedStore
 from tests.api import running
+from tests.page.chromium import start_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample" / "us-security-guarantees.jsonl"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1300,1400",
-)
 ONE_ACTOR = """
 PREFIX ckg: <https://w3id.org/commitment-kg/ontology#>
 BASE <https://w3id.org/commitment-kg/id/>
 DELETE { GRAPH ?g { ?c ckg:hasActor ?a } } INSERT { GRAPH ?g { ?c ckg:hasActor <actor/united-states> } }
 WHERE { GRAPH ?g { ?c ckg:hasActor ?a } FILTER(STRSTARTS(STR(?g), STR(<document/doc->))) }
 """
-
-
-def browser(profile: Path) -> webdriver.Chrome:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
 
 
 def draw_ms(driver: webdriver.Chrome, url: str, runs: int) -> tuple[float, str]:
@@ -80,7 +62,7 @@ def main() -> None:
         base = Path(tmp)
         store = base / "store"
         subprocess.run([str(kg), "ingest", "--store", str(store), "--quiet", str(SAMPLE)], check=True)
-        driver = browser(base / "profile")
+        driver = start_chromium(base / "profile")
         try:
             server = running.start(store, base / "serve.log", workers=1)
             try:

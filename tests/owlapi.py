@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.requirements import missing
 
 JAVA_DIR = Path("/usr/share/java")
 HERE = Path(__file__).parent / "java"
@@ -21,15 +21,7 @@ def owlapi_classpath() -> str:
 def require_owlapi() -> None:
     """Skip, with the reason, only where the Debian package is absent; CI always has it."""
     if not (JAVA_DIR / "owlapi-api.jar").exists() or shutil.which("javac") is None:
-        if _in_ci():
-            pytest.fail("libowlapi-java or javac missing in CI: `make install` must install them")
-        pytest.skip("Debian package libowlapi-java (or javac) is not installed")
-
-
-def _in_ci() -> bool:
-    import os
-
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+        missing("Debian package libowlapi-java (or javac) is not installed")
 
 
 def compile_check(build_dir: Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,10 +12,10 @@ import pytest
 
 from tests.api import running
 from tests.api.conftest import app, client, config, store  # noqa: F401
+from tests.page.chromium import CHROMEDRIVER, CHROMIUM, start_chromium
 from tests.paths import ROOT
+from tests.requirements import missing
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SAMPLE = ROOT / "sample" / "us-security-guarantees.jsonl"
 OUTPUT = ROOT / "test-output"
 
@@ -38,27 +37,8 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """Headless Debian Chromium; missing, it skips locally and fails in CI."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists() and shutil.which(str(CHROMEDRIVER))):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium and chromedriver are required in CI (apt install chromium chromium-driver)")
-        pytest.skip("Debian chromium / chromium-driver not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1300,1400",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+        missing("Debian chromium / chromium-driver not installed")
+    driver = start_chromium(tmp_path_factory.mktemp("chromium"))
     OUTPUT.mkdir(exist_ok=True)
     try:
         yield driver

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -12,7 +11,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from tests.requirements import missing
 
 USER = "kgwriter"
 PASSWORD = "kgpass"
@@ -102,10 +101,6 @@ class Virtuoso:
                 self.process.wait()
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -116,9 +111,7 @@ def require_virtuoso() -> str:
     """The virtuoso-t binary; in CI a missing one fails the run instead of skipping."""
     binary = shutil.which("virtuoso-t")
     if binary is None or shutil.which("isql-vt") is None:
-        if in_ci():
-            pytest.fail("virtuoso-opensource is missing in CI: `make install` must install it")
-        pytest.skip("Debian package virtuoso-opensource is not installed")
+        missing("Debian package virtuoso-opensource is not installed")
     return binary
 
 
