@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import time
 
 from flask import Flask, Response, g, request
 
 from api import errors
+from api.access import AccessLog
 from api.config import ApiConfig
 from api.context import EXTENSION, State, state
+from api.fastpath import QueryFastPath
 from api.metrics import Metrics
 from api.page import blueprint as page_blueprint
 from api.views import documents, graph_store, ops, query, update
-from api.watchdog import Watchdog
+from api.work import LocalWork, Work
 from kg.store.base import Store
-
-access_log = logging.getLogger("kg.access")
 
 
 def create_app(
-    config: ApiConfig, store: Store, *, metrics: Metrics | None = None, watchdog: Watchdog | None = None
+    config: ApiConfig, store: Store, *, metrics: Metrics | None = None, work: Work | None = None
 ) -> Flask:
     """Build the app over `store`.
 
-    `kg serve` also gives the `metrics` shared by its worker processes and the `watchdog` that
-    ends a worker whose request overruns the time limit.
+    `kg serve` also gives the `metrics` shared by its processes and the `work` that runs
+    queries, exports and extraction in processes it kills at the time limit; without it that
+    work is done in this process.
     """
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
-    app.extensions[EXTENSION] = State(config, store, metrics or Metrics(), watchdog)
+    app.extensions[EXTENSION] = State(
+        config, store, metrics or Metrics(), work or LocalWork(store, config), AccessLog()
+    )
     for module in (query, update, graph_store, documents, ops):
         app.register_blueprint(module.blueprint)
     app.register_blueprint(page_blueprint)
     errors.register(app)
     app.before_request(_start)
     app.after_request(_finish)
+    app.wsgi_app = QueryFastPath(app.extensions[EXTENSION], app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
@@ -51,19 +53,14 @@ def _finish(response: Response) -> Response:
     blueprint, _, view = (request.endpoint or "other").partition(".")
     endpoint = view if blueprint == "ops" else blueprint
     current.metrics.observe(endpoint, response.status_code, seconds)
-    if access_log.isEnabledFor(logging.INFO):
-        access_log.info(
-            json.dumps(
-                {
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "bytes": response.content_length,
-                    "ms": round(seconds * 1000, 2),
-                    "remote": request.remote_addr,
-                }
-            )
-        )
+    current.access.record(
+        request.method,
+        request.path,
+        response.status_code,
+        response.content_length,
+        seconds,
+        request.remote_addr,
+    )
     _cors(current.config, response)
     return response
 

@@ -19,6 +19,7 @@ class ApiConfig:
     query_timeout: float = 30.0
     max_body_bytes: int = 8 * MiB
     max_result_bytes: int = 64 * MiB
+    result_cache_bytes: int = 64 * MiB
     fetch_allow: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ()
     spacy_model: str | None = None
@@ -37,13 +38,14 @@ class ApiConfig:
             query_timeout=_number(env, "KG_QUERY_TIMEOUT", cls.query_timeout),
             max_body_bytes=int(_number(env, "KG_MAX_BODY_BYTES", cls.max_body_bytes)),
             max_result_bytes=int(_number(env, "KG_MAX_RESULT_BYTES", cls.max_result_bytes)),
+            result_cache_bytes=int(_number(env, "KG_RESULT_CACHE_BYTES", cls.result_cache_bytes, zero=True)),
             fetch_allow=tuple(env.get("KG_FETCH_ALLOW", "").split()),
             cors_origins=tuple(env.get("KG_CORS_ORIGINS", "").split()),
             spacy_model=env.get("KG_SPACY_MODEL") or None,
         )
 
 
-def _number(env: Mapping[str, str], name: str, default: float) -> float:
+def _number(env: Mapping[str, str], name: str, default: float, *, zero: bool = False) -> float:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return default
@@ -51,6 +53,6 @@ def _number(env: Mapping[str, str], name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         raise ConfigurationError(f"{name} must be a number, not {raw!r}") from None
-    if value <= 0:
-        raise ConfigurationError(f"{name} must be positive, not {raw!r}")
+    if value < 0 or (value == 0 and not zero):
+        raise ConfigurationError(f"{name} must be {'zero or more' if zero else 'positive'}, not {raw!r}")
     return value

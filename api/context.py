@@ -1,4 +1,4 @@
-"""What every view reaches through the app: its config, its store and its metrics."""
+"""What every view reaches through the app: its config, store, metrics and work under the time limit."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from flask import current_app
 
+from api.access import AccessLog
 from api.config import ApiConfig
 from api.metrics import Metrics
-from api.watchdog import Watchdog
-from kg.ingest import Extractor
+from api.work import Work
 from kg.store.base import Store
 
 EXTENSION = "kg"
@@ -22,8 +22,8 @@ class State:
     config: ApiConfig
     store: Store
     metrics: Metrics
-    watchdog: Watchdog | None = None
-    extractor: Extractor | None = None
+    work: Work
+    access: AccessLog
 
 
 def state() -> State:

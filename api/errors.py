@@ -32,9 +32,14 @@ def _from_http(error: HTTPException) -> Response:
     return response
 
 
-def _unexpected(error: Exception) -> Response:
+def internal_error(error: Exception) -> KGError:
+    """Log a failure that is not one of ours; what the client is told instead (500)."""
     log.exception("unexpected error", exc_info=error)
-    return error_response(KGError("internal error", detail=type(error).__name__))
+    return KGError("internal error", detail=type(error).__name__)
+
+
+def _unexpected(error: Exception) -> Response:
+    return error_response(internal_error(error))
 
 
 def register(app: Flask) -> None:

@@ -20,7 +20,9 @@ _OTHER_STATUS = len(STATUSES)
 _HISTOGRAM = _REQUESTS + len(ENDPOINTS) * (len(STATUSES) + 1)
 _PER_HISTOGRAM = len(BUCKETS) + 2  # the buckets, then the sum and the count
 _TIMEOUTS = _HISTOGRAM + len(ENDPOINTS) * _PER_HISTOGRAM
-_SLOTS = _TIMEOUTS + 1
+_CACHE_HITS = _TIMEOUTS + 1
+_CACHE_MISSES = _CACHE_HITS + 1
+_SLOTS = _CACHE_MISSES + 1
 _SIZE = _SLOTS * 8
 
 
@@ -60,10 +62,12 @@ class Metrics:
                 slots[base + index] += 1
         slots[base + len(BUCKETS)] += seconds
         slots[base + len(BUCKETS) + 1] += 1
+        if status == 504:  # a query, export, extraction or write stopped at the time limit
+            slots[_TIMEOUTS] += 1
 
-    def timed_out(self) -> None:
-        """Count one query or update stopped at its time limit."""
-        self._own()[_TIMEOUTS] += 1
+    def cache_lookup(self, hit: bool) -> None:
+        """Count one query looked up in the answer cache."""
+        self._own()[_CACHE_HITS if hit else _CACHE_MISSES] += 1
 
     def totals(self) -> list[float]:
         """The slots summed over every process that has counted."""
@@ -112,6 +116,10 @@ class Metrics:
             "# HELP kg_query_timeouts_total Queries and updates stopped at the time limit.",
             "# TYPE kg_query_timeouts_total counter",
             f"kg_query_timeouts_total {total[_TIMEOUTS]:g}",
+            "# HELP kg_result_cache_lookups_total Queries looked up in the answer cache, by result.",
+            "# TYPE kg_result_cache_lookups_total counter",
+            f'kg_result_cache_lookups_total{{result="hit"}} {total[_CACHE_HITS]:g}',
+            f'kg_result_cache_lookups_total{{result="miss"}} {total[_CACHE_MISSES]:g}',
         ]
         for name, (text, read) in gauges.items():
             lines += [f"# HELP {name} {text}", f"# TYPE {name} gauge", f"{name} {read():g}"]

@@ -34,10 +34,15 @@ def read_operation(request: Request, *, update_only: bool = False) -> Operation:
     Relative IRIs in the text resolve against the endpoint's URL, as the protocol suggests.
     """
     operation = _read(request, update_only)
-    base = f"{request.scheme}://{request.host}{request.root_path}{request.path}"
-    if operation.kind == "description" or not _IRI.fullmatch(base):
+    if operation.kind == "description":
         return operation
-    return Operation(operation.kind, f"BASE <{base}> {operation.text}", operation.dataset)
+    base = f"{request.scheme}://{request.host}{request.root_path}{request.path}"
+    return Operation(operation.kind, with_base(operation.text, base), operation.dataset)
+
+
+def with_base(text: str, base: str) -> str:
+    """`text` with `base` as its base IRI, unless the endpoint's URL is not a usable IRI."""
+    return f"BASE <{base}> {text}" if _IRI.fullmatch(base) else text
 
 
 def _read(request: Request, update_only: bool) -> Operation:

@@ -1,14 +1,15 @@
-"""`kg serve`: the app behind gunicorn, with one worker process per concurrent request.
+"""`kg serve`: the app behind granian (a Rust HTTP server), its slow work in killable processes.
 
-Each worker handles one request at a time, so a worker that overruns the time limit can be
-ended (see `api.watchdog`) and gunicorn forks a fresh one. Over the embedded store, the workers
-read snapshots and send writes to one writer process (`api.writer`), restarted if it dies;
-over a remote store each worker talks to the remote server itself.
+One HTTP worker process runs the app on a few threads; each query, export or extraction goes to
+one of `workers` query processes (`api.pool`), killed at the time limit. Over the embedded
+store, writes go to one writer process (`api.writer`), restarted if it dies, and every process
+reads the snapshots it publishes.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import shutil
 import subprocess
@@ -16,19 +17,11 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
 
-from flask import Flask
-from gunicorn.app.base import BaseApplication
-
-from api.app import create_app
 from api.config import ApiConfig
-from api.metrics import Metrics
-from api.snapshots import SnapshotStore
-from api.watchdog import Watchdog
-from api.writer import WriterClient, WriterSettings
+from api.serving import SETTINGS_ENV, ServeSettings
+from api.writer import WriterSettings
 from kg.errors import ConfigurationError, StoreError
-from kg.store.base import Store
 
 log = logging.getLogger("kg.serve")
 WRITER_START_SECONDS = 120
@@ -90,83 +83,59 @@ class WriterProcess:
                 self._process.kill()
 
 
-class Server(BaseApplication):  # type: ignore[misc]
-    """gunicorn, configured in code; each worker builds its own app and store after the fork."""
-
-    def __init__(self, spec: str, config: ApiConfig, options: dict[str, Any]) -> None:
-        self.spec = spec
-        self.api_config = config
-        self.options = options
-        self.runtime = Path(tempfile.mkdtemp(prefix="kg-serve-"))
-        self.metrics = Metrics(self.runtime / "metrics")
-        self.writer: WriterProcess | None = None
-        if not is_remote(spec):
-            self.writer = WriterProcess(self._writer_settings())
-        super().__init__()
-
-    def _writer_settings(self) -> WriterSettings:
-        store = Path(self.spec).resolve()
-        store.parent.mkdir(parents=True, exist_ok=True)
-        # Snapshots are hard links of the store's files, so they live on the same file system.
-        snapshots = tempfile.mkdtemp(prefix=f".{store.name}-snapshots-", dir=store.parent)
-        return WriterSettings(
-            store=str(store),
-            socket=str(self.runtime / "writer.sock"),
-            snapshots=snapshots,
-            authkey=secrets.token_hex(16),
-            timeout=self.api_config.query_timeout,
-        )
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-        self.cfg.set("on_exit", lambda _arbiter: self.cleanup())
-
-    def load(self) -> Flask:
-        return create_app(self.api_config, self._worker_store(), metrics=self.metrics, watchdog=Watchdog())
-
-    def _worker_store(self) -> Store:
-        if self.writer is None:
-            from kg.store import open_store
-
-            return open_store(self.spec)
-        settings = self.writer.settings
-        return SnapshotStore(settings.store, settings.snapshots, WriterClient(settings))
-
-    def serve(self) -> None:
-        """Start the writer (embedded store), then gunicorn; clean up when it stops."""
-        try:
-            if self.writer is not None:
-                self.writer.start()
-            self.run()
-        finally:
-            self.cleanup()
-
-    def cleanup(self) -> None:
-        """Stop the writer and remove the snapshots and runtime files."""
-        if self.writer is not None:
-            self.writer.stop()
-            shutil.rmtree(self.writer.settings.snapshots, ignore_errors=True)
-        shutil.rmtree(self.runtime, ignore_errors=True)
+def writer_settings(spec: str, runtime: Path, timeout: float) -> WriterSettings:
+    """Where the writer of the store at `spec` listens and publishes, with a fresh key."""
+    store = Path(spec).resolve()
+    store.parent.mkdir(parents=True, exist_ok=True)
+    # Snapshots are hard links of the store's files, so they live on the same file system.
+    snapshots = tempfile.mkdtemp(prefix=f".{store.name}-snapshots-", dir=store.parent)
+    return WriterSettings(
+        store=str(store),
+        socket=str(runtime / "writer.sock"),
+        snapshots=snapshots,
+        authkey=secrets.token_hex(16),
+        timeout=timeout,
+    )
 
 
 def serve(spec: str, config: ApiConfig, *, host: str, port: int, workers: int) -> None:
     """Serve the API until SIGINT/SIGTERM (in-flight requests finish first)."""
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server import Server
+
     if workers < 1:
         raise ConfigurationError("--workers must be at least 1")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    options = {
-        "bind": f"{host}:{port}",
-        "workers": workers,
-        "worker_class": "sync",
-        # gunicorn's own limit is only a backstop for a worker stuck outside a guarded block.
-        "timeout": int(config.query_timeout) + 30,
-        "graceful_timeout": int(config.query_timeout) + 5,
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "proc_name": "kg-serve",
-        # gunicorn's largest bounded request line; longer queries are POSTed.
-        "limit_request_line": 8190,
-    }
-    Server(spec, config, options).serve()
+    runtime = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    writer = None if is_remote(spec) else WriterProcess(writer_settings(spec, runtime, config.query_timeout))
+    settings = ServeSettings(
+        spec=spec,
+        config=config,
+        runtime=str(runtime),
+        workers=workers,
+        writer=writer.settings if writer else None,
+    )
+    settings.save(runtime / "settings.json")
+    os.environ[SETTINGS_ENV] = str(runtime / "settings.json")
+    try:
+        if writer is not None:
+            writer.start()
+        Server(
+            "api.serving:build_app",
+            factory=True,
+            address=host,
+            port=port,
+            interface=Interfaces.WSGI,
+            workers=1,
+            # One thread per query worker, and one for requests that need none (health, metrics).
+            blocking_threads=workers + 1,
+            log_level=LogLevels.warning,
+            respawn_failed_workers=True,
+            workers_kill_timeout=int(config.query_timeout) + 5,
+        ).serve()
+    finally:
+        if writer is not None:
+            writer.stop()
+            shutil.rmtree(writer.settings.snapshots, ignore_errors=True)
+        shutil.rmtree(runtime, ignore_errors=True)

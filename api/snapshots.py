@@ -72,8 +72,13 @@ class SnapshotStore:
         self._open_generation = 0
         self._reader: EmbeddedStore | None = None
 
-    def _read(self) -> EmbeddedStore:
+    def generation(self) -> int:
+        """The number of the newest snapshot: it changes with every write."""
         (generation,) = _INT.unpack_from(self._generation)
+        return int(generation)
+
+    def _read(self) -> EmbeddedStore:
+        generation = self.generation()
         if self._reader is None or generation != self._open_generation:
             if self._reader is not None:
                 self._reader.close()

@@ -24,6 +24,9 @@ from kg.errors import KGError, Overloaded, QueryTimeout, StoreError
 from kg.store.embedded import EmbeddedStore
 
 WRITES = ("replace_graph", "replace_graphs", "delete_graph", "update")
+# The writer answers a write that overruns the time limit itself (504, nothing written), then
+# ends; its clients wait a little longer than the limit so that this answer comes first.
+WRITE_SLACK = 2.0
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,11 @@ class WriterClient:
             connection = self._connect()
             try:
                 connection.send((method, args))
+                if not connection.poll(self.settings.timeout + WRITE_SLACK):
+                    raise TimeoutError("the writer did not answer in time")
                 status, value = connection.recv()
             except (EOFError, OSError) as err:
+                connection.close()
                 self._connection = None
                 raise Overloaded(
                     "the store's writer stopped during the write; nothing was written", detail="try again"

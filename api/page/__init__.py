@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from api.commitments import summarise
-from api.limits import time_limit
-from api.views.documents import _extractor
+from api.context import state
 from kg.documents import Document, InputFailure
 from kg.errors import InputError
 
@@ -28,8 +27,7 @@ def preview() -> Response:
     text = body.get("text") if isinstance(body, dict) else None
     if not isinstance(text, str) or not text.strip():
         raise InputError('send {"text": "..."} with a non-empty text')
-    with time_limit("preview"):
-        (result,) = list(_extractor().extract([Document(id="preview", text=text, location="preview")]))
+    result = state().work.extract(Document(id="preview", text=text, location="preview"))
     if isinstance(result, InputFailure):
         raise InputError(f"{result.location}: {result.reason}")
     return jsonify({"commitments": summarise(result)})

@@ -9,10 +9,9 @@ from flask import Blueprint, Response, jsonify, request
 from api.auth import require_writer
 from api.commitments import summarise
 from api.context import state
-from api.limits import time_limit
 from kg.documents import Document, InputFailure, decode, parse_record
 from kg.errors import InputError, UnsupportedMediaType
-from kg.ingest import Extractor, ensure_ontology
+from kg.ingest import ensure_ontology
 
 blueprint = Blueprint("documents", __name__)
 
@@ -23,12 +22,11 @@ def post_document() -> Response:
     require_writer()
     document = _document()
     current = state()
-    with time_limit("documents", write=True):
-        (result,) = list(_extractor().extract([document]))
-        if isinstance(result, InputFailure):
-            raise InputError(f"{result.location}: {result.reason}")
-        ensure_ontology(current.store)
-        triples = current.store.replace_graph(str(result.iri), result.triples)
+    result = current.work.extract(document)
+    if isinstance(result, InputFailure):
+        raise InputError(f"{result.location}: {result.reason}")
+    ensure_ontology(current.store)
+    triples = current.store.replace_graph(str(result.iri), result.triples)
     response = jsonify(
         {
             "id": document.id,
@@ -60,13 +58,3 @@ def _document() -> Document:
         f"cannot read a document sent as {request.mimetype or 'no content type'!r}",
         detail="send application/json (one JSON Lines record) or text/plain",
     )
-
-
-def _extractor() -> Extractor:
-    """The extractor of this worker, built (and its model loaded) on first use."""
-    current = state()
-    if current.extractor is None:
-        from kg.extract import Extractor as SpacyExtractor
-
-        current.extractor = SpacyExtractor(model=current.config.spacy_model)
-    return current.extractor

@@ -6,7 +6,6 @@ Reads take the negotiated RDF syntax; writes need the token and become one SPARQ
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
 
@@ -14,7 +13,6 @@ from flask import Blueprint, Response, request
 
 from api.auth import require_writer
 from api.context import state
-from api.limits import collect, time_limit
 from api.negotiation import GRAPH, choose
 from api.protocol import checked_iri
 from api.uploads import ntriples, triple_format
@@ -79,20 +77,12 @@ def _required(target: Target | None) -> Target:
 def _get(target: Target) -> Response:
     current = state()
     media_type = choose("graph", request.headers.get("Accept"), request.args.get("format"))
-    limit = current.config.max_result_bytes
-    with time_limit("store"):
-        if target.iri is None:
-            output = current.store.query(
-                "CONSTRUCT WHERE { ?s ?p ?o }",
-                result_format=media_type,
-                dataset=DEFAULT_GRAPH_ONLY,
-                timeout=current.config.query_timeout,
-            )
-            body = collect(output.chunks, limit)
-        else:
-            buffer = io.BytesIO()
-            current.store.export(buffer, rdf_format=GRAPH[media_type], graph=target.iri)
-            body = collect([buffer.getvalue()], limit)
+    if target.iri is None:
+        body = current.work.query(
+            "CONSTRUCT WHERE { ?s ?p ?o }", media_type=media_type, dataset=DEFAULT_GRAPH_ONLY
+        ).body
+    else:
+        body = current.work.export(target.iri, rdf_format=GRAPH[media_type])
     return Response(body, content_type=f"{media_type}; charset=utf-8")
 
 
@@ -112,8 +102,7 @@ def _delete(target: Target) -> Response:
     if not _exists(target):
         raise NotFound(f"no graph <{target.iri}> in the store")
     current = state()
-    with time_limit("store", write=True):
-        current.store.update(f"DROP {target.sparql}", timeout=current.config.query_timeout)
+    current.store.update(f"DROP {target.sparql}", timeout=current.config.query_timeout)
     return Response(status=204)
 
 
@@ -123,8 +112,7 @@ def _write(target: Target, *, replace: bool) -> Response:
     existed = _exists(target)
     block = payload if target.iri is None else f"GRAPH <{target.iri}> {{\n{payload}}}"
     update = (f"DROP SILENT {target.sparql} ;\n" if replace else "") + f"INSERT DATA {{\n{block}\n}}"
-    with time_limit("store", write=True):
-        current.store.update(update, timeout=current.config.query_timeout)
+    current.store.update(update, timeout=current.config.query_timeout)
     return Response(status=204 if existed else 201)
 
 

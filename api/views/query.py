@@ -6,7 +6,6 @@ from flask import Blueprint, Response, request
 
 from api import description, policy
 from api.context import state
-from api.limits import collect, time_limit
 from api.negotiation import choose, query_kind
 from api.protocol import Operation, read_operation
 from api.views.update import run_update
@@ -32,18 +31,12 @@ def run_query(operation: Operation) -> Response:
     media_type = choose(
         query_kind(operation.text), request.headers.get("Accept"), request.values.get("format")
     )
-    with time_limit("sparql"):
-        output = current.store.query(
-            operation.text,
-            result_format=media_type,
-            dataset=operation.dataset,
-            timeout=current.config.query_timeout,
-        )
-        body = collect(output.chunks, current.config.max_result_bytes)
-    return Response(body, content_type=_with_charset(output.media_type))
+    answer = current.work.query(operation.text, media_type=media_type, dataset=operation.dataset)
+    return Response(answer.body, content_type=with_charset(answer.media_type))
 
 
-def _with_charset(media_type: str) -> str:
+def with_charset(media_type: str) -> str:
+    """The Content-Type of an answer: textual ones say they are UTF-8."""
     textual = media_type.startswith("text/") or media_type.endswith(
         ("json", "xml", "triples", "quads", "trig")
     )

@@ -7,7 +7,6 @@ from flask import Blueprint, Response, request
 from api import policy
 from api.auth import require_writer
 from api.context import state
-from api.limits import time_limit
 from api.protocol import Operation, read_operation
 
 blueprint = Blueprint("update", __name__)
@@ -24,6 +23,5 @@ def run_update(operation: Operation) -> Response:
     require_writer()
     current = state()
     policy.check_fetches(operation.text, current.config.fetch_allow)
-    with time_limit("update", write=True):
-        current.store.update(operation.text, timeout=current.config.query_timeout)
+    current.store.update(operation.text, timeout=current.config.query_timeout)
     return Response(status=204)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 
 from api.config import ApiConfig
+from api.context import EXTENSION
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -45,11 +46,14 @@ def test_metrics_count_requests_and_store_size(client):
     assert "kg_store_quads 4" in text
 
 
-def test_access_log_is_one_json_line(client, caplog):
+def test_access_log_is_one_json_line(app, client, caplog):
     with caplog.at_level(logging.INFO, logger="kg.access"):
         client.get("/healthz")
-    record = json.loads(caplog.records[-1].getMessage())
-    assert record["path"] == "/healthz" and record["status"] == 200 and record["ms"] >= 0
+        client.get("/sparql?query=ASK%7B%7D")
+        app.extensions[EXTENSION].access.flush()
+    healthz, sparql = (json.loads(line) for line in caplog.records[-1].getMessage().splitlines())
+    assert healthz["path"] == "/healthz" and healthz["status"] == 200 and healthz["ms"] >= 0
+    assert sparql["path"] == "/sparql" and sparql["status"] == 200 and sparql["method"] == "GET"
 
 
 def test_every_setting_is_documented():
