@@ -7,7 +7,7 @@ cache (the default: the lookups repeat, as a page or dashboard repeats them) and
 pathological query runs into its time limit; and, as the ceiling of any Python app on this
 machine, a fixed-answer WSGI app under granian.
 
-    .venv/bin/python -m bench.http [--seconds 4] [--commitments 12000] [--workers 2]
+    .venv/bin/python -m bench.http [--seconds 4] [--commitments 12000] [--workers 4]
 
 Needs the `bench` extra (rdflib-endpoint) and the `oxigraph` server CLI next to the Python.
 """
@@ -169,8 +169,8 @@ def main() -> None:
     )
     parser.add_argument("--seconds", type=float, default=4.0, help="length of each measurement")
     parser.add_argument("--commitments", type=int, default=12000)
-    parser.add_argument("--workers", type=int, default=2, help="kg serve query worker processes")
-    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per comparison")
+    parser.add_argument("--workers", type=int, default=4, help="kg serve query processes (its default)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per comparison")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-http-"))
     ports = iter(range(18700, 18800))

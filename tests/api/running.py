@@ -42,8 +42,8 @@ class Server:
         return self.process.returncode
 
 
-def start(store: Path, log: Path, *, env: dict[str, str] | None = None, workers: int = 2) -> Server:
-    """Start `kg serve` over `store` and wait until /healthz answers."""
+def start(store: Path | str, log: Path, *, env: dict[str, str] | None = None, workers: int = 2) -> Server:
+    """Start `kg serve` over `store` (a directory or a server's URL) and wait until /healthz answers."""
     port = free_port()
     environment = {**os.environ, **(env or {})}
     with log.open("wb") as out:

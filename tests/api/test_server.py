@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -112,3 +113,22 @@ def test_a_posted_document_is_stored_by_the_writer(server):
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{answer['graph']}> {{ ?s ?p ?o }} }}"
     rows = json.loads(query(server, count)[1])["results"]["bindings"]
     assert int(rows[0]["n"]["value"]) == answer["triples"]
+
+
+def test_a_write_empties_the_answer_cache(server):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <http://example.org/cached> { ?s ?p ?o } }"
+
+    def counted() -> int:
+        status, body = query(server, count)
+        assert status == 200
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    hits = re.compile(r'kg_result_cache_lookups_total\{result="hit"\} (\d+)')
+    before = int(hits.findall(fetch(server.url + "/metrics")[1].decode())[0])
+    assert counted() == 0
+    assert counted() == 0  # kept
+    assert int(hits.findall(fetch(server.url + "/metrics")[1].decode())[0]) == before + 1
+    update = b"INSERT DATA { GRAPH <http://example.org/cached> { <urn:x> <urn:p> 1 } }"
+    headers = {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}
+    assert fetch(server.url + "/update", update, headers)[0] == 204
+    assert counted() == 1

@@ -8,6 +8,8 @@ import pytest
 from bench.generate import write_nquads
 from kg.errors import QueryTimeout, StoreError
 from kg.store import open_store, remote_store
+from tests.api import running
+from tests.api.conftest import TOKEN
 from tests.store.conftest import DOC_1, document_graph
 from tests.store.virtuoso import PASSWORD, USER, Virtuoso
 
@@ -50,3 +52,34 @@ def test_a_partial_answer_is_never_handed_on(virtuoso_server: Virtuoso, tmp_path
         assert "partial" in caught.value.message
     finally:
         store.delete_graph("https://example.org/kg/heavy")
+
+
+def test_kg_serve_over_the_remote_store(virtuoso_server: Virtuoso, tmp_path) -> None:
+    """The query processes and the HTTP worker each talk to the server; writes reach it."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    graph = "https://example.org/kg/served"
+    server = running.start(
+        virtuoso_server.store_url, tmp_path / "serve.log", env={"KG_UPDATE_TOKEN": TOKEN}, workers=1
+    )
+    try:
+        headers = {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}
+        query = f"SELECT ?n WHERE {{ GRAPH <{graph}> {{ <urn:a> <urn:b> ?n }} }}"
+        for value in (42, 43):  # the second answer is the server's, not one kept from the first
+            update = (
+                f"DROP SILENT GRAPH <{graph}> ; "
+                f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:a> <urn:b> {value} }} }}"
+            )
+            request = urllib.request.Request(f"{server.url}/update", update.encode(), headers)
+            with urllib.request.urlopen(request) as answer:
+                assert answer.status == 204
+            with urllib.request.urlopen(f"{server.url}/sparql?query={urllib.parse.quote(query)}") as answer:
+                rows = json.loads(answer.read())["results"]["bindings"]
+            assert [row["n"]["value"] for row in rows] == [str(value)]
+        metrics = urllib.request.urlopen(f"{server.url}/metrics").read().decode()
+        assert 'kg_result_cache_lookups_total{result="hit"} 0' in metrics
+    finally:
+        assert server.stop() == 0
+        remote_store(virtuoso_server.store_url).delete_graph(graph)
