@@ -31,6 +31,18 @@ from kg.store.base import Dataset
 log = logging.getLogger("kg.serve")
 HEADER = struct.Struct("<I")
 START_SECONDS = 120.0
+MODEL_LOAD_SECONDS = 60.0
+
+
+def readable_within(source: IO[bytes], seconds: float) -> bool:
+    """Whether `source` has something to read (or was closed) within `seconds`.
+
+    `poll`, not `select`: the HTTP worker holds its clients' sockets too, so a pipe's descriptor
+    may be past select's limit of 1024.
+    """
+    poller = select.poll()
+    poller.register(source, select.POLLIN)
+    return bool(poller.poll(max(0, int(seconds * 1000))))
 
 
 def send_frame(out: IO[bytes], message: object) -> None:
@@ -65,11 +77,11 @@ class Child:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests: IO[bytes] = self.process.stdin
         self.answers: IO[bytes] = self.process.stdout
+        self.has_model = False
 
     def wait_ready(self) -> None:
         """Block until the child has opened its store; `StoreError` with its reason if it cannot."""
-        ready, _, _ = select.select([self.answers], [], [], START_SECONDS)
-        if not ready:
+        if not readable_within(self.answers, START_SECONDS):
             self.kill()
             raise StoreError("a query worker did not start in time")
         try:
@@ -121,10 +133,11 @@ class WorkerPool:
                 f"all {self.size} query workers stayed busy for {self.timeout:g} s",
                 detail="try again later, or start kg serve with more --workers",
             ) from None
+        if method == "extract" and not child.has_model:
+            deadline += MODEL_LOAD_SECONDS  # its first extraction also loads the spaCy pipeline
         try:
             send_frame(child.requests, (method, args, options))
-            ready, _, _ = select.select([child.answers], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
+            if not readable_within(child.answers, deadline - time.monotonic()):
                 self._replace(child)
                 raise QueryTimeout(
                     f"the request ran past the time limit of {self.timeout:g} s and was stopped",
@@ -134,6 +147,7 @@ class WorkerPool:
         except (EOFError, OSError, pickle.PicklingError) as err:
             self._replace(child)
             raise StoreError(f"a query worker failed: {err}") from None
+        child.has_model = child.has_model or method == "extract"
         self._idle.put(child)
         if status == "error":
             assert isinstance(value, KGError)

@@ -2,8 +2,8 @@
 
 Oxigraph has no cancellation, and a signal does not reach it while it computes an aggregate,
 but it releases the GIL while it works; so a watchdog thread can still run `on_expire` (answer
-the client) and then end the whole process at once, the engine's work with it. The server then
-starts a fresh process. Each guarded process does one thing at a time, so nothing else is lost.
+the client) and then end the whole process at once, the engine's work with it. It guards the
+writer of `kg serve` (`api.writer`), which makes one write at a time and is then restarted.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from api.config import ApiConfig
-from api.pool import PooledWork, WorkerPool
+from api.pool import PooledWork, WorkerPool, readable_within
 from api.server import WriterProcess, writer_settings
 from api.serving import ServeSettings
 from kg.documents import Document
@@ -143,6 +143,30 @@ def test_close_ends_every_worker(tmp_path: Path):
         assert not Path(f"/proc/{pid}").exists()
 
 
-def test_a_document_is_extracted_in_a_worker(pool):
-    result = PooledWork(pool).extract(Document(id="d", text="France will send 20 tanks to Ukraine."))
-    assert any("Commitment" in str(triple[2]) for triple in result.triples)
+def test_a_document_is_extracted_in_a_worker(tmp_path: Path):
+    pool = start_pool(tmp_path, size=1, timeout=0.5)  # the first extraction may load the model past it
+    try:
+        for n in range(2):
+            document = Document(id=f"d{n}", text="France will send 20 tanks to Ukraine.")
+            result = PooledWork(pool).extract(document)
+            assert any("Commitment" in str(triple[2]) for triple in result.triples)
+    finally:
+        pool.close()
+
+
+def test_answers_are_awaited_on_descriptors_past_1024():
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft <= 1500:
+        pytest.fail(f"the test needs more than 1500 open files (limit {soft})")
+    read_end, write_end = os.pipe()
+    high = os.dup2(read_end, 1500)
+    try:
+        with os.fdopen(high, "rb", buffering=0, closefd=False) as source:
+            assert not readable_within(source, 0.05)
+            os.write(write_end, b"x")
+            assert readable_within(source, 0.05)
+    finally:
+        for fd in (read_end, write_end, high):
+            os.close(fd)
