@@ -120,7 +120,7 @@ class WorkerPool:
         """Start every child and wait until they serve."""
         children = [self._spawn() for _ in range(self.size)]
         for child in children:
-            child.wait_ready()
+            self._wait_ready(child)
             self._idle.put(child)
 
     def call(self, method: str, *args: object, **options: object) -> Any:
@@ -157,8 +157,19 @@ class WorkerPool:
     def _spawn(self) -> Child:
         child = Child(self.settings_path)
         with self._lock:
+            if self._closed.is_set():  # closed while this one was starting
+                child.kill()
+                raise StoreError("the query workers are shutting down")
             self._children.add(child)
         return child
+
+    def _wait_ready(self, child: Child) -> None:
+        try:
+            child.wait_ready()
+        except KGError:
+            with self._lock:
+                self._children.discard(child)
+            raise
 
     def _replace(self, child: Child) -> None:
         """Kill `child` and start its successor in the background."""
@@ -171,10 +182,11 @@ class WorkerPool:
         while not self._closed.is_set():
             try:
                 child = self._spawn()
-                child.wait_ready()
-            except KGError as err:
-                log.error("a query worker did not start: %s", err.message)
-                self._closed.wait(1.0)
+                self._wait_ready(child)
+            except (KGError, OSError) as err:
+                if not self._closed.is_set():
+                    log.error("a query worker did not start: %s", getattr(err, "message", err))
+                    self._closed.wait(1.0)
                 continue
             self._idle.put(child)
             return

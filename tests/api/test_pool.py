@@ -170,3 +170,26 @@ def test_answers_are_awaited_on_descriptors_past_1024():
     finally:
         for fd in (read_end, write_end, high):
             os.close(fd)
+
+
+def worker_processes() -> set[int]:
+    """Query workers started by this test process."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == os.getpid() and b"api.worker" in command and stat[0] != "Z":
+            found.add(int(entry.name))
+    return found
+
+
+def test_close_while_a_replacement_starts_leaves_no_worker(tmp_path: Path):
+    pool = start_pool(tmp_path, size=1, timeout=0.5)
+    with pytest.raises(QueryTimeout):
+        pool.call("query", CROSS, media_type=JSON)  # its replacement now starts in the background
+    pool.close()
+    time.sleep(3)  # long enough for the replacement to have started, had it been let
+    assert not worker_processes()
