@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -26,13 +27,7 @@ from kg.errors import KGError
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 PREFIX = "query="
-REASONS = {
-    200: "OK",
-    400: "Bad Request",
-    403: "Forbidden",
-    406: "Not Acceptable",
-    500: "Internal Server Error",
-}
+REASONS = {status.value: status.phrase for status in HTTPStatus}
 
 
 class QueryFastPath:

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import IO
 
+from api.errors import internal_error
 from api.pool import read_frame, send_frame
 from api.serving import ServeSettings
 from api.work import LocalWork
@@ -39,8 +40,8 @@ def serve(settings_path: str, requests: IO[bytes], answers: IO[bytes]) -> None:
             reply: tuple[str, object] = ("ok", getattr(work, method)(*args, **options))
         except KGError as err:
             reply = ("error", err)
-        except Exception as err:  # any other failure still answers, and the worker goes on
-            reply = ("error", StoreError(f"the request failed: {err}"))
+        except Exception as err:  # any other failure is logged and answered (500); the worker goes on
+            reply = ("error", internal_error(err))
         send_frame(answers, reply)
 
 

@@ -75,6 +75,12 @@ def test_answers_and_errors_come_back(pool):
         work.query("SELECT * WHERE { ?s ?p ?o }", media_type=JSON)
     with pytest.raises(ResultTooLarge):
         work.export("http://example.org/g", rdf_format="nt")
+    with pytest.raises(KGError) as failure:  # a failure that is not ours: 500, and the worker goes on
+        pool.call("query", 42, media_type=JSON)
+    assert failure.value.http_status == 500
+    with pytest.raises(KGError, match="does not do"):
+        pool.call("update", "CLEAR ALL")
+    assert b"true" in work.query("ASK {}", media_type=JSON).body
 
 
 def test_a_query_past_the_limit_is_killed_and_replaced(pool):
