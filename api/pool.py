@@ -81,12 +81,12 @@ class Child:
 
     def wait_ready(self) -> None:
         """Block until the child has opened its store; `StoreError` with its reason if it cannot."""
-        if not readable_within(self.answers, START_SECONDS):
-            self.kill()
-            raise StoreError("a query worker did not start in time")
         try:
+            if not readable_within(self.answers, START_SECONDS):
+                self.kill()
+                raise StoreError("a query worker did not start in time")
             status, value = read_frame(self.answers)
-        except EOFError:
+        except (EOFError, ValueError):  # it exited, or the pool closed its pipes (shutting down)
             self.kill()
             raise StoreError("a query worker exited while starting") from None
         if status != "ready":
