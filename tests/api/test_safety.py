@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
@@ -123,6 +124,45 @@ def test_body_limit_is_413(store):
     assert response.status_code == 413
     assert set(response.json) >= {"error", "message"}
     assert client.post("/sparql", data={"query": query}).status_code == 413
+
+
+CHUNKED = {"Transfer-Encoding": "chunked"}  # no Content-Length: the server reads to the end
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encode"),
+    [
+        ("application/sparql-update", lambda text: text.encode()),
+        ("application/x-www-form-urlencoded", lambda text: urlencode({"update": text}).encode()),
+    ],
+)
+def test_a_chunked_body_over_the_limit_is_refused_not_cut(store, content_type, encode):
+    """A body without Content-Length, cut at the limit, would still be a valid update."""
+    client = create_app(ApiConfig(update_token=TOKEN, max_body_bytes=1000), store).test_client()
+    update = "INSERT DATA { GRAPH <http://example.org/cut> { <urn:a> <urn:b> 1 } } ;\n"
+    update += "INSERT DATA { GRAPH <http://example.org/cut> { <urn:a> <urn:b> 2 } } #" + "x" * 2000
+    body = encode(update)
+    response = client.post(
+        "/update",
+        input_stream=io.BytesIO(body),
+        headers={"Content-Type": content_type, "Authorization": f"Bearer {TOKEN}", **CHUNKED},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 413
+    assert not store.graphs() or "http://example.org/cut" not in store.graphs()
+
+
+def test_a_chunked_body_under_the_limit_is_taken(store):
+    client = create_app(ApiConfig(update_token=TOKEN), store).test_client()
+    update = b"INSERT DATA { GRAPH <http://example.org/whole> { <urn:a> <urn:b> 1 } }"
+    response = client.post(
+        "/update",
+        input_stream=io.BytesIO(update),
+        headers={"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}", **CHUNKED},
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+    assert response.status_code == 204
+    assert "http://example.org/whole" in store.graphs()
 
 
 def test_result_limit(store):
