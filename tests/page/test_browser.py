@@ -1,13 +1,20 @@
-"""End to end in headless Chromium against a real `kg serve` over the ingested sample."""
+"""End to end in headless Chromium against a real `kg serve` over ingested documents."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
+from tests.api import running
 from tests.page.conftest import OUTPUT
 
 WAIT = 30
@@ -46,3 +53,35 @@ def test_commitments_view_draws_the_refusal(browser: Any, sample_server: str) ->
     assert "its own troops" in browser.find_element(By.CSS_SELECTOR, "#document-text mark").text
     assert "Refused" in browser.find_element(By.ID, "detail").text
     browser.save_screenshot(str(OUTPUT / "page-commitments.png"))
+
+
+CHAIN = "According to Reuters, two officials said that Germany will send 14 Leopard tanks to Ukraine."
+
+
+@pytest.fixture(scope="module")
+def chain_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `kg serve` over one document whose statement is reported through a chain of sources."""
+    base = tmp_path_factory.mktemp("chain-store")
+    document = base / "chain.jsonl"
+    document.write_text(json.dumps({"id": "chain-1", "text": CHAIN}) + "\n", encoding="utf-8")
+    kg = Path(sys.executable).with_name("kg")
+    subprocess.run([str(kg), "ingest", "--store", str(base / "store"), "--quiet", str(document)], check=True)
+    server = running.start(base / "store", base / "serve.log", workers=1)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+def test_a_commitment_shows_its_attribution_chain(browser: Any, chain_server: str) -> None:
+    browser.get(chain_server + "/#view")
+    picker = browser.find_element(By.ID, "document")
+    WebDriverWait(browser, WAIT).until(lambda b: len(Select(picker).options) > 1)
+    Select(picker).select_by_index(1)
+    WebDriverWait(browser, WAIT).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#graph g.node.commitment"))
+    node = browser.find_element(By.CSS_SELECTOR, "#graph g.node.commitment")
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", node)
+    WebDriverWait(browser, WAIT).until(lambda b: "Attribution:" in b.find_element(By.ID, "detail").text)
+    detail = browser.find_element(By.ID, "detail").text
+    assert "Attribution: Reuters, citing two officials" in detail
+    assert "Leopard tanks" in browser.find_element(By.CSS_SELECTOR, "#document-text mark").text
