@@ -20,17 +20,21 @@ SAMPLE = ROOT / "sample" / "us-security-guarantees.jsonl"
 OUTPUT = ROOT / "test-output"
 
 
-@pytest.fixture(scope="session")
-def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `kg serve` over a temporary store where the sample was ingested with `kg ingest`."""
-    base = tmp_path_factory.mktemp("page-store")
+def serve_ingested(base: Path, documents: Path) -> Iterator[str]:
+    """The URL of a real `kg serve` over a store in `base` where `documents` went through `kg ingest`."""
     kg = Path(sys.executable).with_name("kg")
-    subprocess.run([str(kg), "ingest", "--store", str(base / "store"), "--quiet", str(SAMPLE)], check=True)
+    subprocess.run([str(kg), "ingest", "--store", str(base / "store"), "--quiet", str(documents)], check=True)
     server = running.start(base / "store", base / "serve.log", workers=1)
     try:
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `kg serve` over the ingested sample."""
+    yield from serve_ingested(tmp_path_factory.mktemp("page-store"), SAMPLE)
 
 
 @pytest.fixture(scope="session")

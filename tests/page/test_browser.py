@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,8 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.api import running
-from tests.page.conftest import OUTPUT
+from tests.page.conftest import OUTPUT, serve_ingested
 
 WAIT = 30
 
@@ -64,13 +60,7 @@ def chain_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("chain-store")
     document = base / "chain.jsonl"
     document.write_text(json.dumps({"id": "chain-1", "text": CHAIN}) + "\n", encoding="utf-8")
-    kg = Path(sys.executable).with_name("kg")
-    subprocess.run([str(kg), "ingest", "--store", str(base / "store"), "--quiet", str(document)], check=True)
-    server = running.start(base / "store", base / "serve.log", workers=1)
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    yield from serve_ingested(base, document)
 
 
 def test_a_commitment_shows_its_attribution_chain(browser: Any, chain_server: str) -> None:
