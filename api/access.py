@@ -7,10 +7,10 @@ from a background thread, and at once when asked (`flush`) or when the process e
 
 from __future__ import annotations
 
-import atexit
 import json
 import logging
 import threading
+import time
 from multiprocessing import util
 
 access_log = logging.getLogger("kg.access")
@@ -58,10 +58,10 @@ class AccessLog:
                 return
             self._flusher = threading.Thread(target=self._flush_often, name="kg-access-log", daemon=True)
             self._flusher.start()
-        atexit.register(self.flush)
-        util.Finalize(self, self.flush, exitpriority=10)  # processes started by multiprocessing
+        # Run at exit, in `kg serve`'s HTTP worker (a multiprocessing child) as in any process.
+        util.Finalize(self, self.flush, exitpriority=10)
 
     def _flush_often(self) -> None:
         while True:
-            threading.Event().wait(FLUSH_SECONDS)
+            time.sleep(FLUSH_SECONDS)
             self.flush()

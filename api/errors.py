@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
 from kg.errors import KGError
@@ -12,10 +13,14 @@ from kg.errors import KGError
 log = logging.getLogger("kg.api")
 
 
+def error_body(error: KGError) -> bytes:
+    """The JSON body every failure is answered with."""
+    return (json.dumps(error.to_dict(), sort_keys=True, separators=(",", ":")) + "\n").encode()
+
+
 def error_response(error: KGError) -> Response:
     """The JSON answer for an error of the tree."""
-    response = jsonify(error.to_dict())
-    response.status_code = error.http_status
+    response = Response(error_body(error), status=error.http_status, content_type="application/json")
     if error.http_status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="kg"'
     return response

@@ -9,7 +9,6 @@ UTF-8, other paths) goes on to the Flask app.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -18,7 +17,7 @@ from urllib.parse import unquote_plus
 
 from api import policy
 from api.context import State
-from api.errors import internal_error
+from api.errors import error_body, internal_error
 from api.negotiation import choose, query_kind
 from api.protocol import with_base
 from api.views.query import with_charset
@@ -73,7 +72,7 @@ class QueryFastPath:
             answer = self.state.work.query(text, media_type=media_type)
         except Exception as failure:  # every failure answers, as in the Flask app
             error = failure if isinstance(failure, KGError) else internal_error(failure)
-            body = (json.dumps(error.to_dict(), sort_keys=True, separators=(",", ":")) + "\n").encode()
+            body = error_body(error)
             headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
             return error.http_status, headers, body
         content_type = with_charset(answer.media_type)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import pickle
 import queue
 import select
@@ -83,15 +82,16 @@ class Child:
         """Block until the child has opened its store; `StoreError` with its reason if it cannot."""
         try:
             if not readable_within(self.answers, START_SECONDS):
-                self.kill()
                 raise StoreError("a query worker did not start in time")
             status, value = read_frame(self.answers)
+            if status != "ready":
+                raise value
         except (EOFError, ValueError):  # it exited, or the pool closed its pipes (shutting down)
             self.kill()
             raise StoreError("a query worker exited while starting") from None
-        if status != "ready":
+        except KGError:
             self.kill()
-            raise value
+            raise
 
     def kill(self) -> None:
         """End the process now and reap it."""
@@ -114,7 +114,6 @@ class WorkerPool:
         self._closed = threading.Event()
         self._children: set[Child] = set()
         self._lock = threading.Lock()
-        self._pid = os.getpid()
 
     def start(self) -> None:
         """Start every child and wait until they serve."""
@@ -192,10 +191,8 @@ class WorkerPool:
             return
 
     def close(self) -> None:
-        """Kill every child (only in the process that started them)."""
+        """Kill every child."""
         self._closed.set()
-        if os.getpid() != self._pid:
-            return
         with self._lock:
             children = list(self._children)
             self._children.clear()
