@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,42 +24,40 @@ JSON = "application/sparql-results+json"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
-def start_pool(tmp_path: Path, *, size: int, timeout: float, **config: object) -> WorkerPool:
+@pytest.fixture
+def start_pool(tmp_path: Path) -> Iterator[Callable[..., WorkerPool]]:
+    """Make pools over a store of 1500 triples with its writer; all are closed at the end."""
     store = EmbeddedStore(tmp_path / "store")
     rows = " ".join(f"<http://example.org/s{i}> <http://example.org/p> {i} ." for i in range(1500))
     store.update(f"INSERT DATA {{ GRAPH <http://example.org/g> {{ {rows} }} }}")
     store.close()
-    writer = WriterProcess(writer_settings(str(tmp_path / "store"), tmp_path, timeout))
-    writer.start()
-    settings = ServeSettings(
-        spec=str(tmp_path / "store"),
-        config=ApiConfig(query_timeout=timeout, **config),  # type: ignore[arg-type]
-        runtime=str(tmp_path),
-        workers=size,
-        writer=writer.settings,
-    )
-    settings.save(tmp_path / "settings.json")
-    pool = WorkerPool(str(tmp_path / "settings.json"), size, timeout)
-    pool.start()
-    stops.append(writer.stop)
-    return pool
+    cleanups: list[Callable[[], None]] = []
 
+    def start(*, size: int, timeout: float, **config: object) -> WorkerPool:
+        writer = WriterProcess(writer_settings(str(tmp_path / "store"), tmp_path, timeout))
+        writer.start()
+        cleanups.append(writer.stop)
+        settings = ServeSettings(
+            spec=str(tmp_path / "store"),
+            config=ApiConfig(query_timeout=timeout, **config),  # type: ignore[arg-type]
+            runtime=str(tmp_path),
+            workers=size,
+            writer=writer.settings,
+        )
+        settings.save(tmp_path / "settings.json")
+        pool = WorkerPool(str(tmp_path / "settings.json"), size, timeout)
+        cleanups.append(pool.close)
+        pool.start()
+        return pool
 
-stops: list = []
-
-
-@pytest.fixture(autouse=True)
-def stop_writers():
-    yield
-    while stops:
-        stops.pop()()
+    yield start
+    for cleanup in reversed(cleanups):
+        cleanup()
 
 
 @pytest.fixture
-def pool(tmp_path: Path):
-    started = start_pool(tmp_path, size=2, timeout=1.5, max_result_bytes=4096)
-    yield started
-    started.close()
+def pool(start_pool: Callable[..., WorkerPool]) -> WorkerPool:
+    return start_pool(size=2, timeout=1.5, max_result_bytes=4096)
 
 
 def children(pool: WorkerPool) -> set[int]:
@@ -119,45 +118,39 @@ def test_a_dead_worker_is_replaced(pool):
         time.sleep(0.1)
 
 
-def test_every_worker_busy_until_the_deadline_is_503(tmp_path: Path):
-    pool = start_pool(tmp_path, size=1, timeout=1.0)
-    try:
-        outcome: list[BaseException] = []
+def test_every_worker_busy_until_the_deadline_is_503(start_pool):
+    pool = start_pool(size=1, timeout=1.0)
+    outcome: list[BaseException] = []
 
-        def overrun() -> None:
-            try:
-                pool.call("query", CROSS, media_type=JSON)
-            except QueryTimeout as err:
-                outcome.append(err)
+    def overrun() -> None:
+        try:
+            pool.call("query", CROSS, media_type=JSON)
+        except QueryTimeout as err:
+            outcome.append(err)
 
-        slow = threading.Thread(target=overrun)
-        slow.start()
-        time.sleep(0.05)
-        with pytest.raises(Overloaded):
-            pool.call("query", "ASK {}", media_type=JSON)
-        slow.join()
-        assert outcome
-    finally:
-        pool.close()
+    slow = threading.Thread(target=overrun)
+    slow.start()
+    time.sleep(0.05)
+    with pytest.raises(Overloaded):
+        pool.call("query", "ASK {}", media_type=JSON)
+    slow.join()
+    assert outcome
 
 
-def test_close_ends_every_worker(tmp_path: Path):
-    pool = start_pool(tmp_path, size=2, timeout=5.0)
+def test_close_ends_every_worker(start_pool):
+    pool = start_pool(size=2, timeout=5.0)
     pids = children(pool)
     pool.close()
     for pid in pids:
         assert not Path(f"/proc/{pid}").exists()
 
 
-def test_a_document_is_extracted_in_a_worker(tmp_path: Path):
-    pool = start_pool(tmp_path, size=1, timeout=0.5)  # the first extraction may load the model past it
-    try:
-        for n in range(2):
-            document = Document(id=f"d{n}", text="France will send 20 tanks to Ukraine.")
-            result = PooledWork(pool).extract(document)
-            assert any("Commitment" in str(triple[2]) for triple in result.triples)
-    finally:
-        pool.close()
+def test_a_document_is_extracted_in_a_worker(start_pool):
+    pool = start_pool(size=1, timeout=0.5)  # the first extraction may load the model past it
+    for n in range(2):
+        document = Document(id=f"d{n}", text="France will send 20 tanks to Ukraine.")
+        result = PooledWork(pool).extract(document)
+        assert any("Commitment" in str(triple[2]) for triple in result.triples)
 
 
 def test_answers_are_awaited_on_descriptors_past_1024():
@@ -192,8 +185,8 @@ def worker_processes() -> set[int]:
     return found
 
 
-def test_close_while_a_replacement_starts_leaves_no_worker(tmp_path: Path):
-    pool = start_pool(tmp_path, size=1, timeout=0.5)
+def test_close_while_a_replacement_starts_leaves_no_worker(start_pool):
+    pool = start_pool(size=1, timeout=0.5)
     with pytest.raises(QueryTimeout):
         pool.call("query", CROSS, media_type=JSON)  # its replacement now starts in the background
     pool.close()
